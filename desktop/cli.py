@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="tệp dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)")
     p.add_argument("--screenshots", metavar="DIR", help="mở cửa sổ, lưu ảnh từng bước vào DIR rồi thoát")
     p.add_argument("--self-test", action="store_true", help="tự kiểm tra chương trình (không cần màn hình) rồi thoát")
+    p.add_argument("--sample-if-empty", action="store_true",
+                   help="khi chưa có dữ liệu, mở xã mẫu của chương trình để xem thử")
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
 
     def cmd(name: str, help_text: str):
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             from .selftest import run_self_test
             return run_self_test()
         if not args.command:
+            if args.sample_if_empty:
+                load_sample_if_empty(args.db)
             from .qt.app import run
             return run(args.db, screenshots=args.screenshots)
         return COMMANDS[args.command](args)
@@ -100,6 +104,16 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         _err(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}. Dữ liệu đã lưu được giữ nguyên.")
         return 2
+
+
+def load_sample_if_empty(db: str | None) -> bool:
+    """Put the program's sample commune into an empty database (the README's first command). True if it did."""
+    from .interchange import parse_text
+    with _open_store(db) as store:
+        if not store.is_empty():
+            return False
+        store.replace_setup(parse_text(paths.sample_path().read_bytes()))
+    return True
 
 
 def cmd_demo(args) -> int:

@@ -95,7 +95,7 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"Không tạo được thư mục dữ liệu {path.parent}: {exc.strerror or exc}.") from exc
         try:
-            db = sqlite_utils.Database(path)
+            db = sqlite_utils.Database(path, execute_plugins=False)  # no third-party plugin code runs
             db.conn.execute("PRAGMA foreign_keys = ON")
             store = cls(path, db)
             store._migrate()

@@ -121,10 +121,13 @@ def search_key(text: object) -> str:
 
 
 def matches(query: str, *fields: object) -> bool:
-    """True when every word of ``query`` occurs in one of ``fields``, ignoring case, tones and đ."""
+    """True when every word of ``query`` begins a word of one of ``fields``, ignoring case, tones and đ.
+
+    'duc' finds 'Nguyễn Văn Đức', 'ng v d' finds it too; 'an' does not find 'Trần'.
+    """
     words = search_key(query).split()
-    haystack = " ".join(search_key(f) for f in fields if f is not None)
-    return all(w in haystack for w in words)
+    targets = [w for f in fields if f is not None for w in search_key(f).split()]
+    return all(any(t.startswith(w) for t in targets) for w in words)
 
 
 def slug(text: object, sep: str = "_") -> str:

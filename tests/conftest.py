@@ -1,0 +1,42 @@
+"""Shared test set-up: Qt offscreen, a private data folder, real database files, the sample commune."""
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SAMPLE = ROOT / "resources" / "samples" / "ha-linh-2022.json"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Every test gets its own user data folder: no test touches the real one."""
+    data = tmp_path / "userdata"
+    monkeypatch.setenv("CDS_XA_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "xa.sqlite3"
+
+
+@pytest.fixture
+def sample_store(db_path):
+    """A real database file holding the sample commune."""
+    from desktop.interchange import parse_text
+    from desktop.store import Store
+    store = Store.open(db_path)
+    store.replace_setup(parse_text(SAMPLE.read_bytes()))
+    yield store
+    store.close()
