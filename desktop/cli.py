@@ -44,9 +44,10 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _open_store(db: str | None):
+def _open_store(db: str | None, *, create: bool = True):
+    """The commune's database; commands that only read it (check, export…) refuse a missing file."""
     from .store import Store
-    return Store.open(Path(db) if db else paths.default_db_path())
+    return Store.open(Path(db) if db else paths.default_db_path(), create=create)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,7 +155,7 @@ def cmd_import_json(args) -> int:
 def cmd_export_json(args) -> int:
     from .interchange import dumps
     from .files import write_atomic
-    with _open_store(args.db) as store:
+    with _open_store(args.db, create=False) as store:
         data = dumps(store.load())
     if args.out:
         write_atomic(Path(args.out), data)
@@ -165,7 +166,7 @@ def cmd_export_json(args) -> int:
 
 def cmd_check(args) -> int:
     from . import rules
-    with _open_store(args.db) as store:
+    with _open_store(args.db, create=False) as store:
         findings = rules.check(store.load())
     if args.json:
         sys.stdout.write(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")

@@ -83,8 +83,12 @@ class Store:
 
     # -- opening --------------------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
+    def open(cls, path: str | Path, *, create: bool = True) -> "Store":
+        """Open (and migrate) a commune's database; with ``create=False`` a missing file is refused, not made."""
         path = Path(path)
+        if not create and not path.exists():
+            raise StoreError(f"Chưa có tệp dữ liệu {path}. Hãy nhập dữ liệu xã (import-json) hoặc mở chương trình "
+                             "để nhập trước.")
         if path.exists():
             if path.is_dir():
                 raise StoreError(f"{path} là một thư mục, không phải tệp dữ liệu.")

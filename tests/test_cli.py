@@ -126,3 +126,13 @@ def test_bad_arguments_are_explained_in_vietnamese():
     r = run("check", "--khong-co")
     assert r.returncode == 2
     assert "Lỗi" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "export-json"])
+def test_reading_commands_do_not_create_a_database(tmp_path, command):
+    db = tmp_path / "khong-co.sqlite3"
+    r = run(command, "--db", db)
+    assert r.returncode == 2
+    no_traceback(r)
+    assert "Chưa có tệp dữ liệu" in r.stderr
+    assert not db.exists()
