@@ -413,7 +413,8 @@ class Store:
                 elif isinstance(value, list):
                     value = [text.clean_multiline(v) for v in value if text.clean(v)]
                 elif isinstance(value, dict):
-                    value = {k: [text.clean(v) for v in lines if text.clean(v)] for k, lines in value.items()}
+                    value = {k: [text.clean_keep_gaps(v) for v in lines if text.clean(v)]
+                             for k, lines in value.items()}
                 self._put_setting(key, value)
 
     def record_issued(self, doc: IssuedDocument) -> None:

@@ -31,6 +31,15 @@ def clean(value: object) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def clean_keep_gaps(value: object) -> str:
+    """One line, NFC, trimmed, line breaks and tabs made spaces, but runs of spaces kept: the room left in a cited
+    text for a number or a day still to be written ("Công văn số      /UBND-VHTT ngày      tháng 4")."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    return re.sub(r"[\t\r\n\u2028\u2029]+", " ", text).strip()
+
+
 def clean_multiline(value: object) -> str:
     """Text that may hold several lines (duties, notes): each line cleaned, line breaks kept, blank edges dropped."""
     if value is None:

@@ -204,3 +204,11 @@ def test_backup_is_a_working_copy(sample_store, tmp_path):
     dest = sample_store.backup(tmp_path / "sao-luu.sqlite3")
     with Store.open(dest) as copy:
         assert copy.load() == sample_store.load()
+
+
+def test_cited_texts_keep_the_room_left_for_a_number(sample_store):
+    settings = sample_store.load_settings()
+    line = "Căn cứ Công văn số      /UBND-VHTT ngày      tháng 4 năm 2022 của Ủy ban nhân dân huyện"
+    settings.citations["report"] = [line + "\n", "  "]
+    sample_store.save_settings(settings)
+    assert sample_store.load_settings().citations["report"] == [line]
