@@ -149,8 +149,9 @@ def test_screenshots_one_png_per_step(qapp, db_path, tmp_path):
 
 
 def test_the_program_survives_many_qt_calls(tmp_path):
-    """PySide6 6.12 on Python 3.11 drops a reference to None at every Qt call returning nothing; without
-    desktop.qt.pyside_fix a process aborts after ~5,000 such calls. Run 50,000 in a child process."""
+    """PySide6-Essentials 6.12.0 on Python 3.11 drops a reference to None at every Qt call returning nothing, and
+    a process aborts ("none_dealloc") after ~5,000 such calls; setup.cfg pins 6.11.3, which does not. Guard the pin:
+    run 50,000 such calls in a child process."""
     code = ("import desktop.qt\n"
             "from PySide6.QtWidgets import QApplication, QLabel\n"
             "app = QApplication([])\n"
