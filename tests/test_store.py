@@ -38,7 +38,7 @@ def test_reopening_keeps_data(sample_store, db_path):
     sample_store.close()
     with Store.open(db_path) as store:
         assert store.load() == before
-        assert store.db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_file_that_is_not_sqlite_is_refused_untouched(tmp_path):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from . import lazy
 
-lazy.defer()  # before the store loads sqlite-utils
+lazy.defer()  # before anything loads sqlite-utils
 
 from .. import APP_NAME, __version__, paths  # noqa: E402
 from ..store import Store, StoreError  # noqa: E402
@@ -156,6 +156,7 @@ def _after_shown(window) -> None:
 
         def load():
             try:
+                import sqlite_utils  # noqa: F401 - the store's first change then needs no import
                 import desktop.documents.export  # noqa: F401
             except Exception:  # noqa: BLE001 - only a warm-up; the Văn bản step reports real problems
                 pass
