@@ -36,11 +36,10 @@ def explain(path: Path, exc: OSError) -> WriteError:
     return WriteError(path, msg)
 
 
-def write_atomic(path: str | Path, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never half of one."""
+def write_temp(path: str | Path, data: bytes, mode: int | None = None) -> str:
+    """Write ``data`` to a new temporary file beside ``path`` (flushed to disk) and return its name; the caller
+    renames it into place. On failure nothing is left behind and ``WriteError`` names ``path``."""
     path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -50,11 +49,30 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise explain(path, exc) from exc
+    return tmp
+
+
+def _unlink_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> Path:
+    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never half of one."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    tmp = write_temp(path, data)
+    try:
         os.replace(tmp, path)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise explain(path, exc) from exc
     return path

@@ -11,10 +11,9 @@ Errors are ``desktop.files.WriteError`` with a Vietnamese message naming the fil
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from ..files import WriteError, explain
+from ..files import WriteError, explain, write_temp
 
 
 def _check_target(path: Path) -> bytes | None:
@@ -59,19 +58,7 @@ def write_files(items: list[tuple[Path, bytes]]) -> list[Path]:
     mode = _mode()
     try:
         for path, data in items:
-            try:
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            except OSError as exc:
-                raise explain(path, exc) from exc
-            temps.append((tmp, path))
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.chmod(tmp, mode)
-            except OSError as exc:
-                raise explain(path, exc) from exc
+            temps.append((write_temp(path, data, mode), path))
     except WriteError:
         for tmp, _ in temps:
             _remove(tmp)

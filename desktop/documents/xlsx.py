@@ -164,15 +164,20 @@ def _report_note(f: ctx.Facts) -> str:
     return f"(Kèm theo Báo cáo số {r.number} {r.date} của Ủy ban nhân dân {f.setup.commune.full_name})"
 
 
-def _members_sheet(sheet: _Sheet, f: ctx.Facts) -> None:
-    row = _title_block(sheet, f, 9, "DANH SÁCH TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", _report_note(f))
+def _people_header(sheet: _Sheet, row: int, labels) -> None:
+    """The two header rows of a list of people: each label over both rows, "Năm sinh" split into Nam / Nữ (C, D)."""
     head = dict(size=12, bold=True, align=_CENTER)
-    for col, label in ((1, "STT"), (2, "Họ và tên"), (5, "Chức vụ, nơi công tác"), (6, "Vị trí trong Tổ"),
-                       (7, "Số điện thoại"), (8, f.kinds[:1].upper() + f.kinds[1:]), (9, "Ghi chú")):
+    for col, label in labels:
         sheet.merge(row, col, col, label, rows=2, **head)
     sheet.merge(row, 3, 4, "Năm sinh", **head)
     sheet.put(row + 1, 3, "Nam", measure=False, **head)
     sheet.put(row + 1, 4, "Nữ", measure=False, **head)
+
+
+def _members_sheet(sheet: _Sheet, f: ctx.Facts) -> None:
+    row = _title_block(sheet, f, 9, "DANH SÁCH TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", _report_note(f))
+    _people_header(sheet, row, ((1, "STT"), (2, "Họ và tên"), (5, "Chức vụ, nơi công tác"), (6, "Vị trí trong Tổ"),
+                                (7, "Số điện thoại"), (8, f.kinds[:1].upper() + f.kinds[1:]), (9, "Ghi chú")))
     header_rows = f"{row}:{row + 1}"
     row += 2
     first_data = row
@@ -243,13 +248,8 @@ def _committee_sheet(sheet: _Sheet, f: ctx.Facts) -> None:
     r = ctx.ref(f.setup, f.settings, "committee_decision")
     note = f"(Theo Quyết định số {r.number} {r.date} của Chủ tịch Ủy ban nhân dân {f.setup.commune.full_name})"
     row = _title_block(sheet, f, 9, "DANH SÁCH BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", note)
-    head = dict(size=12, bold=True, align=_CENTER)
-    for col, label in ((1, "STT"), (2, "Họ và tên"), (5, "Chức vụ"), (6, "Vị trí trong Ban Chỉ đạo"),
-                       (7, "Nhiệm vụ được phân công"), (8, "Thôn phụ trách"), (9, "Số điện thoại")):
-        sheet.merge(row, col, col, label, rows=2, **head)
-    sheet.merge(row, 3, 4, "Năm sinh", **head)
-    sheet.put(row + 1, 3, "Nam", measure=False, **head)
-    sheet.put(row + 1, 4, "Nữ", measure=False, **head)
+    _people_header(sheet, row, ((1, "STT"), (2, "Họ và tên"), (5, "Chức vụ"), (6, "Vị trí trong Ban Chỉ đạo"),
+                                (7, "Nhiệm vụ được phân công"), (8, "Thôn phụ trách"), (9, "Số điện thoại")))
     header_rows = f"{row}:{row + 1}"
     row += 2
     first_data = row

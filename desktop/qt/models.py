@@ -47,13 +47,9 @@ def person_line(p: Person) -> str:
     return " ".join(parts)
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table of rows (each a tuple of cells) with a key and a search text per row."""
-    headers: list[str] = []
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
+class _KeyedRows:
+    """Rows as dicts with a "key" (person id, village name): reset, look up by row or by key, count."""
+    _rows: list[dict]
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -64,13 +60,19 @@ class RowsModel(QAbstractTableModel):
         return self._rows[row]["key"] if 0 <= row < len(self._rows) else None
 
     def row_of(self, key: str) -> int:
-        for i, r in enumerate(self._rows):
-            if r["key"] == key:
-                return i
-        return -1
+        return next((i for i, r in enumerate(self._rows) if r["key"] == key), -1)
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
+
+
+class RowsModel(_KeyedRows, QAbstractTableModel):
+    """A read-only table of rows (each a tuple of cells) with a key and a search text per row."""
+    headers: list[str] = []
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.headers)
@@ -218,7 +220,7 @@ class VillageModel(RowsModel):
         return True
 
 
-class VillageListModel(QAbstractListModel):
+class VillageListModel(_KeyedRows, QAbstractListModel):
     """The villages on the Tổ page: 'thôn Đông Sơn — 5 người' with the team's state."""
 
     def __init__(self, parent=None):
@@ -238,18 +240,7 @@ class VillageListModel(QAbstractListModel):
             rows.append({"key": v.name, "label": label, "level": level,
                          "search": text.search_key(" ".join([v.name] + [p.full_name for p in members])),
                          "tip": "\n".join(f.message for f in found)})
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_key(self, row: int) -> str | None:
-        return self._rows[row]["key"] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, key: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r["key"] == key), -1)
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        self.set_rows(rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
