@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 mode="${1:-run}"
 
 pkgs="libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core fonts-liberation2"
+if [ "$mode" = "test" ]; then
+  pkgs="$pkgs binutils"   # PyInstaller's dependency analysis (build/test-bundle.sh)
+fi
 if [ "$mode" = "run" ]; then
   pkgs="$pkgs libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
         libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1"
