@@ -161,3 +161,20 @@ def test_a_broken_user_template_exits_2_and_writes_nothing(db, tmp_path, private
     assert r.returncode == 2
     assert "bao_cao.docx" in r.stderr and "Chưa viết tệp nào" in r.stderr
     assert listing(out) == {}
+
+
+def test_files_left_from_an_earlier_set_are_named_not_deleted(db, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("--db", str(db), "--out", str(out)).returncode == 0
+    from desktop.model import Village
+    from desktop.store import Store
+    with Store.open(db) as store:   # the clerk renames a village after the first export
+        store.save_village(Village(name="Đông Sơn Mới"), old_name="Đông Sơn")
+    (out / "ghi_chu_cua_xa.docx").write_bytes(b"the clerk's own file")
+    r = run("--db", str(db), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    old = "04_QD_To_CNSCD_01_thon_Dong_Son_xa_Ha_Linh.docx"
+    assert (out / old).exists() and (out / "04_QD_To_CNSCD_01_thon_Dong_Son_Moi_xa_Ha_Linh.docx").exists()
+    assert "tệp cũ" in r.stderr and old in r.stderr
+    assert "ghi_chu_cua_xa.docx" not in r.stderr and "01_KH_CDS" not in r.stderr

@@ -244,3 +244,21 @@ def test_writing_with_errors_asks_first(app, qtbot, sample_store, tmp_path):
         script.then("ask", "yes")
         assert docs.write_documents()
     assert any(p.suffix == ".docx" for p in docs.written_files())
+
+
+def test_files_of_an_earlier_set_are_pointed_out(app, qtbot, sample_store, tmp_path):
+    session = Session(sample_store)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    docs = window.go_to("documents")
+    out = tmp_path / "out"
+    out.mkdir()
+    docs.form.outDir.setText(str(out))
+    assert docs.write_documents()
+    assert "tệp cũ" not in docs.form.progressLabel.text()
+    session.change(lambda s: s.remove_village("Phú Lâm"))
+    docs = window.go_to("documents")
+    assert docs.write_documents()   # removing a village leaves no error: no question is asked
+    note = docs.form.progressLabel.text()
+    assert "1 tệp cũ" in note and "04_QD_To_CNSCD_08_thon_Phu_Lam_xa_Ha_Linh.docx" in note
+    assert (out / "04_QD_To_CNSCD_08_thon_Phu_Lam_xa_Ha_Linh.docx").exists()

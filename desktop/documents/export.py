@@ -11,7 +11,7 @@ import json
 import sys
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -70,6 +70,7 @@ class WrittenFile:
 class ExportResult:
     files: list[WrittenFile]
     zip_path: Path | None = None
+    stale: list[Path] = field(default_factory=list)  # earlier files of this commune that this set no longer has
 
 
 # --- planning -----------------------------------------------------------------------------------------------------
@@ -213,7 +214,22 @@ def write_set(setup: Setup, settings: DocumentSettings, out_dir: str | Path, *, 
         items.append((zip_path, _zip(rendered)))
     write_files(items)
     files = [WrittenFile(out_dir / item.name, item.kind, item.village, item.title) for item, _ in rendered]
-    return ExportResult(files=files, zip_path=zip_path)
+    return ExportResult(files=files, zip_path=zip_path, stale=stale_files(setup, out_dir, [n for n, _ in items]))
+
+
+def stale_files(setup: Setup, out_dir: Path, current: list[Path]) -> list[Path]:
+    """Files in ``out_dir`` named like a document of this commune's set that the set no longer has (a village
+    renamed or removed since an earlier export; the other decision mode). They are listed, never deleted: the clerk
+    decides, and must not attach them by mistake."""
+    suffix = _suffix(setup)
+    keep = {p.name for p in current}
+    found = []
+    for path in sorted(out_dir.iterdir()):
+        name = path.name
+        if (path.is_file() and name not in keep and name[:2].isdigit() and name[2:3] == "_"
+                and name.endswith((f"_{suffix}.docx", f"_{suffix}.xlsx"))):
+            found.append(path)
+    return found
 
 
 # --- the command --------------------------------------------------------------------------------------------------
@@ -251,6 +267,11 @@ def export_command(args) -> int:
         return 2
     if errors:
         print(f"Lưu ý: đã viết dù dữ liệu còn {len(errors)} lỗi (--force).", file=sys.stderr)
+    if result.stale:
+        print(f"Lưu ý: thư mục còn {len(result.stale)} tệp cũ không thuộc bộ văn bản này (thôn đã đổi tên hoặc "
+              "đã xóa); đừng gửi kèm:", file=sys.stderr)
+        for path in result.stale:
+            print(f"  - {path.name}", file=sys.stderr)
     if args.json:
         listed = [f.as_dict() for f in result.files]
         if result.zip_path:

@@ -364,7 +364,12 @@ class DocumentsPage(Page):
             return False
         finally:
             f.writeButton.setEnabled(True)
-        f.progressLabel.setText(f"Đã viết {len(result.files)} tệp vào {out}.")
+        done_text = f"Đã viết {len(result.files)} tệp vào {out}."
+        if result.stale:
+            names = ", ".join(p.name for p in result.stale[:3]) + (" …" if len(result.stale) > 3 else "")
+            done_text += (f"\nLưu ý: thư mục còn {len(result.stale)} tệp cũ không thuộc bộ này (thôn đã đổi tên "
+                          f"hoặc đã xóa), đừng gửi kèm: {names}")
+        f.progressLabel.setText(done_text)
         prefs.put("documents/out_dir", str(out))
         prefs.remember_dir(out)
         self.session.written = len(result.files)
