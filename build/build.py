@@ -1,7 +1,7 @@
 """Build the program's folder with PyInstaller: ``python build/build.py [--bare]``.
 
 Everything generated goes under ``build/out/`` (git-ignored): ``build/out/dist/CDS-Xa/`` is the program,
-``build/out/work/`` PyInstaller's cache. ``--bare`` builds the yardstick (a bare PySide6 window, same options) into
+``build/out/pyinstaller-cache/`` PyInstaller's cache. ``--bare`` builds the yardstick (a bare PySide6 window, same options) into
 ``build/out/dist/bare-window/``. Prints the folder, its size and how long the build took.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 DIST = OUT / "dist"
-WORK = OUT / "work"
+WORK = OUT / "pyinstaller-cache"
 SPEC = HERE / "cds-xa.spec"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 
