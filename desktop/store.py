@@ -141,7 +141,7 @@ class Store:
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
-    def _q(self, sql: str, params=()) -> list[sqlite3.Row]:
+    def _q(self, sql: str, params=()) -> list[dict]:
         cur = self.conn.execute(sql, params)
         cols = [c[0] for c in cur.description]
         return [dict(zip(cols, row)) for row in cur.fetchall()]

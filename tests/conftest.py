@@ -1,6 +1,5 @@
 """Shared test set-up: Qt offscreen, a private data folder, real database files, the sample commune."""
 import os
-import shutil
 import sys
 from pathlib import Path
 

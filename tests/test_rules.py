@@ -2,7 +2,7 @@
 import pytest
 
 from desktop import rules
-from desktop.model import CommitteeMember, Person, Team, TeamMember, Village
+from desktop.model import Person, TeamMember, Village
 
 ALL_CODES = {
     "committee.head_missing", "committee.head_multiple", "committee.head_not_chair", "committee.deputy_missing",
