@@ -262,3 +262,30 @@ def test_files_of_an_earlier_set_are_pointed_out(app, qtbot, sample_store, tmp_p
     note = docs.form.progressLabel.text()
     assert "1 tệp cũ" in note and "04_QD_To_CNSCD_08_thon_Phu_Lam_xa_Ha_Linh.docx" in note
     assert (out / "04_QD_To_CNSCD_08_thon_Phu_Lam_xa_Ha_Linh.docx").exists()
+
+
+def test_wizard_for_a_commune_without_a_district(app, qtbot, db_path):
+    """Since 1 July 2025 there is no district level: the clerk types a commune of another province, leaves the
+    district empty, and the report goes to the province."""
+    store = Store.open(db_path)
+    wizard = FirstRunWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    form = wizard.commune_page.editor.form
+    form.provinceName.setText("Nghệ An")          # QTest cannot type non-ASCII letters: set, then signal the edit
+    form.provinceName.textEdited.emit("Nghệ An")
+    form.districtName.clear()
+    form.districtName.textEdited.emit("")
+    form.communeKind.setCurrentText("phường")
+    form.communeName.setEditText("Vinh Phú")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert form.reportTo.text() == "Ủy ban nhân dân tỉnh Nghệ An"
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    c = store.load_commune()
+    assert (c.kind, c.name, c.province, c.district, c.district_kind) == ("phường", "Vinh Phú", "Nghệ An", None, None)
+    assert c.report_to == "Ủy ban nhân dân tỉnh Nghệ An"
+    wizard.close()
+    store.close()
