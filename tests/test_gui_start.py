@@ -163,3 +163,35 @@ def test_the_program_survives_many_qt_calls(tmp_path):
            "PATH": "/usr/bin:/bin"}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0 and "done" in r.stdout, r.stderr[-500:]
+
+
+def test_a_second_window_on_the_same_database_is_refused(qapp, db_path, sample_path):
+    from PySide6.QtCore import QLockFile, QTimer
+
+    from desktop.interchange import parse_text
+    with Store.open(db_path) as store:
+        store.replace_setup(parse_text(sample_path.read_bytes()))
+    first = QLockFile(str(db_path) + ".lock")   # the program already running on this file
+    first.setStaleLockTime(0)
+    assert first.tryLock(0)
+    try:
+        with dialogs.Script() as script:
+            script.then("info", None)
+            assert qt_app.run(str(db_path)) == 0
+            script.done()
+        assert script.seen[0].title == "CĐS Xã đang mở"
+        assert "cửa sổ khác" in script.seen[0].text
+    finally:
+        first.unlock()
+    # once the first window is closed, the program starts as usual (its window is closed again at once)
+    shown = []
+
+    def close_main_window():
+        windows = [w for w in qapp.topLevelWidgets() if w.isVisible()]
+        shown.extend(w.windowTitle() for w in windows)
+        for w in windows:
+            w.close()
+    QTimer.singleShot(0, close_main_window)
+    assert qt_app.run(str(db_path)) == 0
+    assert any("Hà Lĩnh" in title for title in shown), shown
+    assert not (db_path.parent / (db_path.name + ".lock")).exists()

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -108,6 +108,15 @@ def run(db_path: str | None, screenshots: str | None = None) -> int:
         return 2
     if store.path != first:
         prefs.put("data/db_path", str(store.path))
+    lock = None
+    if not screenshots:
+        lock = _lock(store.path)
+        if lock is None:
+            store.close()
+            dialogs.info(None, "CĐS Xã đang mở",
+                         "CĐS Xã đang mở tệp dữ liệu này trong một cửa sổ khác.",
+                         detail=f"Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ). Tệp dữ liệu: {store.path}")
+            return 0
     try:
         if store.is_empty():
             if screenshots:
@@ -133,6 +142,21 @@ def run(db_path: str | None, screenshots: str | None = None) -> int:
         return code
     finally:
         store.close()
+        if lock is not None:
+            lock.unlock()
+
+
+def _lock(db: Path) -> QLockFile | None:
+    """One window per database: a second start (a double click too many on a slow PC) would show stale data and
+    its undo could overwrite the first window's changes. The lock is dropped by the OS if the program dies; a lock
+    left by a dead process is recognised as stale and taken over."""
+    lock = QLockFile(str(db) + ".lock")
+    lock.setStaleLockTime(0)  # never stale by age: the program may stay open all day
+    if lock.tryLock(200):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    return lock  # the lock file cannot be written (a read-only folder…): do not stop the clerk for that
 
 
 _warm_up_thread = None
