@@ -212,3 +212,16 @@ def test_cited_texts_keep_the_room_left_for_a_number(sample_store):
     settings.citations["report"] = [line + "\n", "  "]
     sample_store.save_settings(settings)
     assert sample_store.load_settings().citations["report"] == [line]
+
+
+def test_a_folder_with_vietnamese_letters_and_spaces(tmp_path, sample_path):
+    """A clerk's user folder is often named in Vietnamese ("C:\\Users\\Văn thư\\…"): opening, reopening (the
+    read-only check goes through a file: URI) and backing up must work there."""
+    db = tmp_path / "Dữ liệu xã #1 (2022)" / "cds-xa.sqlite3"
+    with Store.open(db) as store:
+        store.replace_setup(parse_text(sample_path.read_bytes()))
+    with Store.open(db) as store:
+        assert store.load().commune.name == "Hà Lĩnh"
+        copy = store.backup(db.parent / "bản sao lưu.sqlite3")
+    with Store.open(copy) as again:
+        assert len(again.load().people) == 50
