@@ -7,6 +7,7 @@
 - ``slug``: ASCII file-name parts (đ→d, no tone marks, no spaces).
 - ``normalize_phone`` / ``is_valid_mobile``: Vietnamese mobile numbers, 0 + 9 digits.
 - ``date_phrase`` / ``doc_number``: dates and numbers in the form of Nghị định 30/2020/NĐ-CP.
+- ``looks_like_tcvn3`` / ``from_tcvn3``: text pasted from old documents typed in TCVN3 (.VnTime fonts).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import unicodedata
 __all__ = [
     "clean", "clean_multiline", "name_sort_key", "sort_key", "search_key", "matches", "slug",
     "normalize_phone", "is_valid_mobile", "date_phrase", "date_line", "doc_number", "short_date",
-    "upper_vi", "split_name",
+    "upper_vi", "split_name", "looks_like_tcvn3", "from_tcvn3",
 ]
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -115,6 +116,41 @@ def name_sort_key(full_name: str) -> tuple:
     """Sort key for people's names: given name, then middle names, then family name, each in Vietnamese order."""
     family, middle, given = split_name(full_name)
     return (sort_key(given), sort_key(middle), sort_key(family))
+
+
+# --- Text typed in the old TCVN3 (ABC) encoding ------------------------------------------------------------------
+# Documents typed with the .VnTime fonts store Vietnamese letters as Latin-1 bytes: pasted out of Word they read
+# "Th«n §«ng S¬n" for "Thôn Đông Sơn". Upper-case toned letters have no code of their own in TCVN3 (they were the
+# same codes shown with the .VnTimeH fonts), so they come back in lower case.
+
+def _tcvn3_table() -> dict[str, str]:
+    rows = {  # Unicode letter: its TCVN3 code points, in the order of the Unicode letters
+        "àảãáạ": "\xb5\xb6\xb7\xb8\xb9", "ằẳẵắặ": "\xbb\xbc\xbd\xbe\xc6", "ầẩẫấậ": "\xc7\xc8\xc9\xca\xcb",
+        "èẻẽéẹ": "\xcc\xce\xcf\xd0\xd1", "ềểễếệ": "\xd2\xd3\xd4\xd5\xd6", "ìỉĩíị": "\xd7\xd8\xdc\xdd\xde",
+        "òỏõóọ": "\xdf\xe1\xe2\xe3\xe4", "ồổỗốộ": "\xe5\xe6\xe7\xe8\xe9", "ờởỡớợ": "\xea\xeb\xec\xed\xee",
+        "ùủũúụ": "\xef\xf1\xf2\xf3\xf4", "ừửữứự": "\xf5\xf6\xf7\xf8\xf9", "ỳỷỹýỵ": "\xfa\xfb\xfc\xfd\xfe",
+        "ăâêôơưđ": "\xa8\xa9\xaa\xab\xac\xad\xae", "ĂÂÊÔƠƯĐ": "\xa1\xa2\xa3\xa4\xa5\xa6\xa7",
+    }
+    return {code: letter for letters, codes in rows.items() for letter, code in zip(letters, codes)}
+
+
+_TCVN3 = _tcvn3_table()
+# Codes that are no Vietnamese letter in Unicode: seeing one (and nothing beyond Latin-1) means TCVN3 text.
+_VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# (The soft hyphen, ư in TCVN3, is left out: Word puts it in Unicode text too.)
+_TCVN3_ONLY = frozenset(c for c in _TCVN3 if c not in _VIETNAMESE_LATIN1 and c != "\xad")
+
+
+def looks_like_tcvn3(value: str) -> bool:
+    """True for text typed in TCVN3 and read as Latin-1 ('Th«n §«ng S¬n'); never for Vietnamese Unicode text."""
+    return any(c in _TCVN3_ONLY for c in value) and all(ord(c) < 0x100 for c in value)
+
+
+def from_tcvn3(value: str) -> str:
+    """'Th«n §«ng S¬n' → 'Thôn Đông Sơn' (NFC). Text that is not TCVN3 is returned unchanged."""
+    if not looks_like_tcvn3(value):
+        return value
+    return unicodedata.normalize("NFC", "".join(_TCVN3.get(c, c) for c in value))
 
 
 # --- Search and file names ---------------------------------------------------------------------------------------

@@ -273,3 +273,21 @@ def test_real_message_box_has_vietnamese_buttons_and_returns_the_choice(qapp, qt
     answer = dialogs.ask(None, "Xóa thôn", "Xóa thôn Đông Sơn?", dialogs.YES_NO)
     assert answer == "no"
     assert seen["buttons"] == ["Có", "Không"]
+
+
+def test_villages_pasted_from_an_old_tcvn3_document(window):
+    """A list copied out of an old Word file typed with the .VnTime fonts arrives as 'Th«n §«ng S¬n'."""
+    page = window.go_to("villages")
+    with dialogs.Script() as script:
+        def paste(req):
+            dlg = req.dialog
+            dlg.form.names.setPlainText("Th«n §«ng Hµ\nTiÓu khu NghÜa Trang\nX\u00adëng Ph¸t")
+            assert "TCVN3" in dlg.form.previewLabel.text()
+            assert "thôn Đông Hà" in dlg.form.previewLabel.text()
+            dlg.accept()
+            return dlg.result()
+        script.then("exec", paste)
+        page.add_villages()
+        script.done()
+    villages = window.session.store.load().villages
+    assert [v.full_name for v in villages[-3:]] == ["thôn Đông Hà", "tiểu khu Nghĩa Trang", "thôn Xưởng Phát"]

@@ -117,3 +117,27 @@ def test_document_numbers():
 def test_split_name():
     assert text.split_name("Nguyễn Thị Thu Hà") == ("Nguyễn", "Thị Thu", "Hà")
     assert text.split_name("Hà") == ("", "", "Hà")
+
+
+@pytest.mark.parametrize("legacy, unicode_text", [
+    ("Th«n §«ng S¬n", "Thôn Đông Sơn"),
+    ("Hµ Trung", "Hà Trung"),
+    ("NguyÔn V¨n An", "Nguyễn Văn An"),
+    ("§¶ng ñy x· Hµ LÜnh", "Đảng ủy xã Hà Lĩnh"),
+    ("C«ng nghÖ sè céng ®ång", "Công nghệ số cộng đồng"),
+    ("BÝ th\u00ad Chi ®oµn", "Bí thư Chi đoàn"),
+    ("Tr\u00adêng thÞ trÊn", "Trường thị trấn"),
+])
+def test_text_typed_in_tcvn3_is_recognised_and_converted(legacy, unicode_text):
+    assert text.looks_like_tcvn3(legacy)
+    assert text.from_tcvn3(legacy) == unicode_text
+
+
+@pytest.mark.parametrize("value", ["Thôn Đông Sơn", "Hà Trung", "Ông Ánh", "Café", "Lê Thị Ẩn", "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"])
+def test_unicode_text_is_never_taken_for_tcvn3(value):
+    assert not text.looks_like_tcvn3(value)
+    assert text.from_tcvn3(value) == value
+
+
+def test_a_soft_hyphen_alone_is_no_proof_of_tcvn3():
+    assert not text.looks_like_tcvn3("Thanh Ho\u00ada")

@@ -18,10 +18,11 @@ _KINDS_LONGEST = sorted(VILLAGE_KINDS, key=len, reverse=True)
 
 def parse_village_lines(pasted: str, default_kind: str) -> list[tuple[str, str]]:
     """[(name, kind)] from pasted text: one name a line (also ';' separated); numbering and bullets dropped; a
-    leading kind word ('Thôn Đông Sơn', 'Tiểu khu 3') sets the kind and is removed from the name."""
+    leading kind word ('Thôn Đông Sơn', 'Tiểu khu 3') sets the kind and is removed from the name. Text pasted from
+    an old document typed in TCVN3 ('Th«n §«ng S¬n') is converted to Unicode first."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for raw in re.split(r"[\n;\t]+", text.clean_multiline(pasted)):
+    for raw in re.split(r"[\n;\t]+", text.clean_multiline(text.from_tcvn3(pasted))):
         line = _BULLET.sub("", text.clean(raw))
         kind = default_kind
         for k in _KINDS_LONGEST:
@@ -63,6 +64,8 @@ class BulkVillagesDialog(QDialog):
                                                 + ("…" if len(new) > 8 else "") if new else "") + "."]
         if skipped:
             parts.append(f"Bỏ qua {len(skipped)} tên đã có: {', '.join(skipped[:5])}{'…' if len(skipped) > 5 else ''}.")
+        if text.looks_like_tcvn3(self.form.names.toPlainText()):
+            parts.append("Văn bản dán vào gõ theo bảng mã TCVN3 (phông .VnTime): đã chuyển sang Unicode.")
         self.form.previewLabel.setText(" ".join(parts))
         self.form.buttonBox.button(self.form.buttonBox.StandardButton.Ok).setEnabled(bool(new))
 
