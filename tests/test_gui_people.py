@@ -128,3 +128,15 @@ def test_a_person_is_edited_in_one_place_wherever_they_appear(session, qtbot):
     person = session.store.load().person(pid)
     assert (person.full_name, person.phone) == ("Trần Thị Mới", "0909000111")
     assert next(m.role for m in session.setup.team_for("Tây Sơn").members if m.person_id == pid) == "deputy"
+
+
+def test_a_name_pasted_from_an_old_tcvn3_document_is_converted(session, qtbot):
+    dlg = PersonDialog(session.setup, None, None)
+    qtbot.addWidget(dlg)
+    dlg.form.fullName.setText("NguyÔn V¨n §øc")
+    dlg.form.position.setText("Tr\u00adëng th«n §«ng S¬n")
+    person = dlg.result_person()
+    assert person.full_name == "Nguyễn Văn Đức"
+    assert person.position == "Trưởng thôn Đông Sơn"
+    dlg.form.fullName.setText("Hoàng Thị Ánh")          # Unicode is left as typed
+    assert dlg.result_person().full_name == "Hoàng Thị Ánh"

@@ -52,6 +52,12 @@ def check_birth_year(value: str, plan_year: int | None = None) -> tuple[int | No
     return year, "", f"{age} tuổi năm {ref}"
 
 
+
+def _convert_tcvn3(edit, value: str) -> None:
+    """Replace text typed in TCVN3 (read as Latin-1) by its Unicode form, keeping the cursor at the end."""
+    if text.looks_like_tcvn3(value):
+        edit.setText(text.from_tcvn3(value))
+
 class PersonDialog(QDialog):
     """A person's details. With ``roles`` it also asks the person's role where they are being edited from."""
 
@@ -96,6 +102,8 @@ class PersonDialog(QDialog):
                                  + ". Sửa ở đây là sửa ở mọi nơi người này có mặt.")
         else:
             f.usageLabel.hide()
+        for w in (f.fullName, f.position):   # a name pasted from an old .VnTime document: 'NguyÔn V¨n An'
+            w.textChanged.connect(lambda value, w=w: _convert_tcvn3(w, value))
         for w in (f.fullName, f.birthYear, f.phone):
             w.textChanged.connect(self._validate)
         f.office.currentIndexChanged.connect(self._office_changed)
