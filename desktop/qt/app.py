@@ -11,13 +11,9 @@ from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
-from . import lazy
-
-lazy.defer()  # before anything loads sqlite-utils
-
-from .. import APP_NAME, __version__, paths  # noqa: E402
-from ..store import Store, StoreError  # noqa: E402
-from . import dialogs, i18n, icons, prefs  # noqa: E402
+from .. import APP_NAME, __version__, paths
+from ..store import Store, StoreError
+from . import dialogs, i18n, icons, prefs
 
 FONT_FAMILIES = ["Segoe UI", "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial"]
 
