@@ -39,3 +39,19 @@ def sample_store(db_path):
     store.replace_setup(parse_text(SAMPLE.read_bytes()))
     yield store
     store.close()
+
+
+@pytest.fixture
+def window(qapp, qtbot, sample_store):
+    """The main window on the sample commune, shown and active (Qt is imported here only: the core tests stay
+    headless)."""
+    from desktop.qt.app import setup_app
+    from desktop.qt.main_window import MainWindow
+    from desktop.qt.session import Session
+    setup_app()
+    w = MainWindow(Session(sample_store))
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    return w

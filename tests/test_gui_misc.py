@@ -4,7 +4,6 @@ import datetime as dt
 import json
 import sqlite3
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit
@@ -19,15 +18,6 @@ from desktop.qt.session import Session
 ENGLISH = {"Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All", "Yes", "No", "OK", "Cancel"}
 
 
-@pytest.fixture
-def window(qapp, qtbot, sample_store):
-    setup_app()
-    w = MainWindow(Session(sample_store))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    return w
 
 
 def type_text(widget, value: str) -> None:

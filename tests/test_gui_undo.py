@@ -1,23 +1,10 @@
 """Removing asks first, and can be undone (the "Hoàn tác" button, the menu, Ctrl+Z); the database follows."""
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.qt import dialogs
-from desktop.qt.app import setup_app
-from desktop.qt.main_window import MainWindow
-from desktop.qt.session import Session
 
 
-@pytest.fixture
-def window(qapp, qtbot, sample_store):
-    setup_app()
-    w = MainWindow(Session(sample_store))
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    return w
 
 
 def committee_names(store):
